@@ -1,0 +1,21 @@
+package so.lava.auth;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * Lava Auth: the browser-authorized command-line login of the Lava API.
+ *
+ * <p>The exchange of a one-time code for a secret key lives in {@code exchange}; keys in {@code
+ * keys}; people and their merchants in {@code accounts}; the error shape every {@code /v1} route
+ * shares in {@code api}; start-up concerns (database, configuration) in {@code system}.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class LavaAuthApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(LavaAuthApplication.class, args);
+  }
+}

@@ -1,0 +1,27 @@
+package so.lava.auth.system;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Connects to the {@link Database}: the DataSource closes before the embedded server stops. */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+  @Bean(destroyMethod = "close")
+  Database database(LavaProperties properties) {
+    return Database.from(properties);
+  }
+
+  @Bean(destroyMethod = "close")
+  HikariDataSource dataSource(Database database, LavaProperties properties) {
+    HikariDataSource dataSource = new HikariDataSource();
+    dataSource.setPoolName("lava");
+    dataSource.setJdbcUrl(database.jdbcUrl());
+    dataSource.setUsername(database.user());
+    dataSource.setPassword(database.password());
+    dataSource.setMaximumPoolSize(properties.database().maxConnections());
+    dataSource.setConnectionTimeout(5_000);
+    return dataSource;
+  }
+}

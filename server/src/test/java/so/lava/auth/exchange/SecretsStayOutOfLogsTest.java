@@ -1,0 +1,66 @@
+package so.lava.auth.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import so.lava.auth.support.HttpApi.Response;
+import so.lava.auth.support.ServerTest;
+
+/**
+ * Codes and keys never reach the logs, even with the framework's request logging turned up to
+ * DEBUG: the exchange, a reuse, a refusal and a malformed body are all run while output is
+ * captured, then searched for every secret that crossed the wire.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class SecretsStayOutOfLogsTest extends ServerTest {
+
+  private static final String[] LOGGERS = {
+    "org.springframework.web", "so.lava", "org.springframework.jdbc"
+  };
+
+  private final LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+
+  @BeforeEach
+  void verbose() {
+    for (String logger : LOGGERS) {
+      logging.setLogLevel(logger, LogLevel.DEBUG);
+    }
+  }
+
+  @AfterEach
+  void quiet() {
+    for (String logger : LOGGERS) {
+      logging.setLogLevel(logger, null);
+    }
+  }
+
+  @Test
+  void exchangeAndReuseAndRefusalsThenNoCodeOrKeyInOutput(CapturedOutput output) {
+    IssuedCode code = fixtures.code(fixtures.account());
+    IssuedCode expired = fixtures.code(fixtures.account());
+    fixtures.age(expired, java.time.Duration.ofSeconds(90));
+
+    Response exchanged = api().exchange(code.code());
+    api().exchange(code.code());
+    api().exchange(expired.code());
+    api().postJson("/v1/auth/callback", "{\"code\": \"" + code.code() + "\", \"code\": \"x\"}");
+    api().postJson("/v1/auth/callback", "{\"code\": \"" + expired.code() + "\"");
+
+    String secretKey = exchanged.json().path("secret_key").asString();
+    assertThat(secretKey).startsWith("lava_sk_");
+    assertThat(output.getAll())
+        .as("the run was logged at DEBUG")
+        .contains("/v1/auth/callback")
+        .doesNotContain(code.code())
+        .doesNotContain(expired.code())
+        .doesNotContain(secretKey)
+        .doesNotContain(secretKey.substring(8, 30));
+  }
+}

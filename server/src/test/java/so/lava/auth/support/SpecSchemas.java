@@ -1,0 +1,63 @@
+package so.lava.auth.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * The schemas of the specification, read from a verbatim copy of its text (the OpenAPI YAML inside
+ * a Markdown page), never typed again by hand.
+ */
+public final class SpecSchemas {
+
+  private static final String SPEC = "/spec/auth-callback.openapi.md";
+  private static final JsonNode COMPONENTS = loadComponents();
+  private static final SchemaRegistry REGISTRY =
+      SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4);
+
+  private SpecSchemas() {}
+
+  /** Asserts that {@code body} is valid against {@code #/components/schemas/{name}}. */
+  public static void assertMatches(String name, JsonNode body) {
+    List<Error> errors = schema(name).validate(body);
+    assertThat(errors).as("%s against the specification's %s schema", body, name).isEmpty();
+  }
+
+  /** The problems {@code body} has against the named schema (to prove the check can fail). */
+  public static List<Error> problems(String name, JsonNode body) {
+    return schema(name).validate(body);
+  }
+
+  private static Schema schema(String name) {
+    assertThat(COMPONENTS.path("schemas").has(name)).as("the spec defines %s", name).isTrue();
+    // The named schema as the root's $ref, with the spec's components beside it, so that its own
+    // references resolve exactly as they do in the specification.
+    ObjectNode root = YAMLMapper.builder().build().createObjectNode();
+    root.put("$ref", "#/components/schemas/" + name);
+    root.set("components", COMPONENTS);
+    return REGISTRY.getSchema(root);
+  }
+
+  private static JsonNode loadComponents() {
+    try (InputStream in = SpecSchemas.class.getResourceAsStream(SPEC)) {
+      String page = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      int start = page.indexOf("````yaml");
+      int bodyStart = page.indexOf('\n', start) + 1;
+      int end = page.indexOf("````", bodyStart);
+      String yaml = page.substring(bodyStart, end);
+      return YAMLMapper.builder().build().readTree(yaml).required("components");
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + SPEC, e);
+    }
+  }
+}
