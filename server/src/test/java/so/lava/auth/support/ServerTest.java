@@ -23,6 +23,8 @@ public abstract class ServerTest {
   @DynamicPropertySource
   static void embeddedDatabase(DynamicPropertyRegistry registry) {
     registry.add("lava.data-dir", DATA_DIR::toString);
+    // Always the embedded database, even where the shell names another.
+    registry.add("lava.database.url", () -> "");
   }
 
   @LocalServerPort protected int port;
