@@ -29,6 +29,25 @@ public record ApiError(Body error) {
     return new ApiError(new Body(message, INVALID_REQUEST, 400, List.copyOf(issues)));
   }
 
+  /** The answer for a bare status, when nothing more is known (the servlet container's errors). */
+  public static ApiError forStatus(int status) {
+    return switch (status) {
+      case 400 -> of(400, INVALID_REQUEST, "The request could not be understood.");
+      case 404 -> of(404, NOT_FOUND, "There is no such route.");
+      case 405 -> of(405, METHOD_NOT_ALLOWED, "This method is not allowed here.");
+      case 413 -> of(413, PAYLOAD_TOO_LARGE, "The request body is larger than 16 KiB.");
+      case 415 ->
+          of(
+              415,
+              UNSUPPORTED_MEDIA_TYPE,
+              "Send the request body as JSON with the header Content-Type: application/json.");
+      default ->
+          status >= 500
+              ? of(status, INTERNAL_ERROR, "Something went wrong on our side.")
+              : of(status, INVALID_REQUEST, "The request was refused.");
+    };
+  }
+
   public int status() {
     return error.status();
   }

@@ -36,8 +36,8 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
 
   @ExceptionHandler(ApiException.class)
-  ResponseEntity<Object> handleApiException(ApiException exception) {
-    return render(exception.error(), new HttpHeaders());
+  ResponseEntity<Object> handleApiException(ApiException exception, WebRequest request) {
+    return render(exception.error(), new HttpHeaders(), request);
   }
 
   @ExceptionHandler({
@@ -45,7 +45,7 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
     DataAccessResourceFailureException.class,
     TransientDataAccessException.class
   })
-  ResponseEntity<Object> handleDatabaseUnavailable(Exception exception) {
+  ResponseEntity<Object> handleDatabaseUnavailable(Exception exception, WebRequest request) {
     log.warn("database unavailable: {}", exception.getClass().getSimpleName());
     HttpHeaders headers = new HttpHeaders();
     headers.set(HttpHeaders.RETRY_AFTER, "5");
@@ -54,14 +54,15 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
             503,
             "service_unavailable",
             "The service is briefly unavailable. Try again in a few seconds."),
-        headers);
+        headers,
+        request);
   }
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> handleUnexpected(Exception exception, WebRequest request) {
     Optional<ApiException> cause = apiExceptionIn(exception);
     if (cause.isPresent()) {
-      return handleApiException(cause.get());
+      return handleApiException(cause.get(), request);
     }
     // The exception type and where it happened, never its message (it may quote the request).
     log.error(
@@ -71,7 +72,8 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
         withoutMessage(exception));
     return render(
         ApiError.of(500, ApiError.INTERNAL_ERROR, "Something went wrong on our side."),
-        new HttpHeaders());
+        new HttpHeaders(),
+        request);
   }
 
   @Override
@@ -83,9 +85,9 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
       WebRequest request) {
     Optional<ApiException> cause = apiExceptionIn(exception);
     if (cause.isPresent()) {
-      return render(cause.get().error(), headers);
+      return render(cause.get().error(), headers, request);
     }
-    return render(describe(exception, statusCode, request), headers);
+    return render(describe(exception, statusCode, request), headers, request);
   }
 
   private static ApiError describe(Exception exception, HttpStatusCode status, WebRequest request) {
@@ -127,6 +129,27 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
         code >= 500
             ? "Something went wrong on our side."
             : "The request is not valid for this route.");
+  }
+
+  /**
+   * The Error schema on {@code /v1}; elsewhere (the pages) the status goes to the error page, which
+   * a person can read.
+   */
+  private static ResponseEntity<Object> render(
+      ApiError error, HttpHeaders headers, WebRequest request) {
+    if (request instanceof ServletWebRequest servlet
+        && !servlet.getRequest().getRequestURI().startsWith("/v1/")
+        && servlet.getResponse() != null) {
+      try {
+        headers.forEach(
+            (name, values) -> values.forEach(v -> servlet.getResponse().addHeader(name, v)));
+        servlet.getResponse().sendError(error.status());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      return null;
+    }
+    return render(error, headers);
   }
 
   static ResponseEntity<Object> render(ApiError error, HttpHeaders headers) {

@@ -20,11 +20,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
   static final int MAX_BYTES = 16 * 1024;
 
-  static final ApiError TOO_LARGE =
-      ApiError.of(
-          413,
-          ApiError.PAYLOAD_TOO_LARGE,
-          "The request body is larger than " + MAX_BYTES / 1024 + " KiB.");
+  static final ApiError TOO_LARGE = ApiError.forStatus(413);
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {

@@ -44,13 +44,11 @@ class ConcurrentExchangeTest extends ServerTest {
   void startSecondInstance() {
     secondInstance =
         new SpringApplicationBuilder(LavaAuthApplication.class)
-            .properties(
-                Map.of(
-                    "server.port", "0",
-                    "lava.database.url", database.jdbcUrl(),
-                    "lava.database.user", database.user(),
-                    "lava.database.password", database.password()))
-            .run();
+            .run(
+                "--server.port=0",
+                "--lava.database.url=" + database.jdbcUrl(),
+                "--lava.database.user=" + database.user(),
+                "--lava.database.password=" + database.password());
   }
 
   @AfterAll
