@@ -1,0 +1,135 @@
+package so.lava.auth.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import so.lava.auth.LavaAuthApplication;
+import so.lava.auth.support.HttpApi.Response;
+import so.lava.auth.support.ServerTest;
+import so.lava.auth.support.WebSession;
+import so.lava.auth.system.Database;
+
+/** The headers and cookies of every page, and sessions shared by instances through PostgreSQL. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PageSecurityTest extends ServerTest {
+
+  private static final String CSP =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+          + " object-src 'none'; base-uri 'none'; frame-ancestors 'none';"
+          + " form-action 'self' http://127.0.0.1:*";
+
+  @Autowired private Database database;
+  private ConfigurableApplicationContext secondInstance;
+
+  @BeforeAll
+  void startSecondInstance() {
+    secondInstance =
+        new SpringApplicationBuilder(LavaAuthApplication.class)
+            .run(
+                "--server.port=0",
+                "--lava.database.url=" + database.jdbcUrl(),
+                "--lava.database.user=" + database.user(),
+                "--lava.database.password=" + database.password());
+  }
+
+  @AfterAll
+  void stopSecondInstance() {
+    secondInstance.close();
+  }
+
+  @Test
+  void everyPageThenStrictHeaders() {
+    WebSession browser = new WebSession(base());
+    List<Response> pages =
+        List.of(
+            browser.get("/signin"),
+            browser.get("/signup"),
+            browser.get("/auth/connect?state=x&port=99"),
+            browser.get("/no-such-page"));
+    browser.signUp(newEmail(), "a long enough password");
+    List<Response> signedIn =
+        List.of(
+            browser.get("/dashboard"),
+            browser.get("/auth/connect?state=x&port=4000"),
+            browser.post("/auth/connect", Map.of("decision", "approve")));
+
+    for (Response page : concat(pages, signedIn)) {
+      assertThat(page.header("Content-Security-Policy")).contains(CSP);
+      assertThat(page.header("X-Frame-Options")).contains("DENY");
+      assertThat(page.header("X-Content-Type-Options")).contains("nosniff");
+      assertThat(page.header("Referrer-Policy")).contains("no-referrer");
+      assertThat(page.header("Cache-Control"))
+          .hasValueSatisfying(c -> assertThat(c).contains("no-store"));
+      assertThat(page.body())
+          .doesNotContain("<script>")
+          .doesNotContain("style=\"")
+          .doesNotContain(" onclick=");
+    }
+  }
+
+  @Test
+  void sessionCookieThenHttpOnlyAndSameSiteLax() {
+    Response page = new WebSession(base()).get("/signin");
+
+    assertThat(page.raw().headers().allValues("Set-Cookie"))
+        .anySatisfy(
+            cookie ->
+                assertThat(cookie)
+                    .startsWith("lava_session=")
+                    .contains("HttpOnly")
+                    .contains("SameSite=Lax")
+                    .doesNotContain("Secure"));
+  }
+
+  @Test
+  void apiThenNoSessionCookie() {
+    Response response = api().exchange("nope");
+
+    assertThat(response.header("Set-Cookie")).isEmpty();
+  }
+
+  @Test
+  void sessionStartedOnOneInstanceThenContinuesOnAnother() {
+    WebSession browser = new WebSession(base());
+    String email = browser.signUp(newEmail(), "a long enough password");
+    browser.get("/auth/connect?state=abc&port=49152");
+
+    browser.at("http://localhost:" + secondPort());
+    Response dashboard = browser.get("/dashboard");
+    Response approved =
+        browser.post(
+            "/auth/connect", Map.of("state", "abc", "port", "49152", "decision", "approve"));
+
+    assertThat(dashboard.status()).isEqualTo(200);
+    assertThat(dashboard.body()).contains(email);
+    assertThat(approved.status()).isEqualTo(302);
+    assertThat(approved.header("Location"))
+        .hasValueSatisfying(l -> assertThat(l).startsWith("http://127.0.0.1:49152/callback?code="));
+  }
+
+  private int secondPort() {
+    return ((WebServerApplicationContext) secondInstance).getWebServer().getPort();
+  }
+
+  private String base() {
+    return "http://localhost:" + port;
+  }
+
+  private static List<Response> concat(List<Response> a, List<Response> b) {
+    return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+  }
+
+  private static String newEmail() {
+    return "security-" + UUID.randomUUID() + "@example.com";
+  }
+}
