@@ -46,6 +46,9 @@ public class AuditLog {
   /** A secret key was revoked by its owner. */
   public static final String SECRET_KEY_REVOKED = "secret_key_revoked";
 
+  /** A request presented a missing, malformed, unknown or revoked key (recorded sparingly). */
+  public static final String SECRET_KEY_AUTHENTICATION_FAILED = "secret_key_authentication_failed";
+
   private static final String INSERT =
       """
       INSERT INTO audit_events (type, account_id, merchant_id, secret_key_id, auth_code_id,

@@ -8,6 +8,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import so.lava.auth.api.JsonBody;
 
 /**
  * {@code POST /v1/auth/callback}: exchange a one-time code for a secret key. No authentication: the
@@ -24,7 +25,7 @@ class ExchangeController {
 
   @PostMapping(path = "/v1/auth/callback", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<ExchangeResponse> exchangeCode(
-      @RequestBody ExchangeRequest.Body body, HttpServletRequest request) {
+      @RequestBody JsonBody body, HttpServletRequest request) {
     IssuedKey key = exchange.exchange(ExchangeRequest.parse(body), request.getRemoteAddr());
     return ResponseEntity.ok()
         .cacheControl(CacheControl.noStore())

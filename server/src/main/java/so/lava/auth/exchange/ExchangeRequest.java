@@ -1,12 +1,12 @@
 package so.lava.auth.exchange;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import so.lava.auth.api.ApiError;
 import so.lava.auth.api.ApiError.Issue;
 import so.lava.auth.api.ApiException;
+import so.lava.auth.api.JsonBody;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,14 +27,8 @@ public record ExchangeRequest(String code, Optional<String> codeVerifier) {
     return "ExchangeRequest[code=<redacted>]";
   }
 
-  static ExchangeRequest parse(Body request) {
-    JsonNode body = request == null ? null : request.json();
-    if (body == null || !body.isObject()) {
-      throw new ApiException(
-          400,
-          ApiError.INVALID_JSON,
-          "The request body must be a JSON object such as {\"code\": \"...\"}.");
-    }
+  static ExchangeRequest parse(JsonBody request) {
+    JsonNode body = JsonBody.requireObject(request, "{\"code\": \"...\"}");
     List<Issue> issues = new ArrayList<>();
     String code = requiredCode(body.get("code"), issues);
     Optional<String> verifier = optionalVerifier(body.get("code_verifier"), issues);
@@ -75,20 +69,5 @@ public record ExchangeRequest(String code, Optional<String> codeVerifier) {
       return Optional.empty();
     }
     return Optional.of(node.stringValue());
-  }
-
-  /**
-   * The body as JSON, before any check. Its {@code toString} hides the content, because the
-   * framework's DEBUG logging prints request bodies and this one holds a code.
-   */
-  record Body(JsonNode json) {
-
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-    Body {}
-
-    @Override
-    public String toString() {
-      return "ExchangeRequest.Body[<redacted>]";
-    }
   }
 }

@@ -44,6 +44,17 @@ public class SecretKeyRepository {
       LIMIT :limit
       """;
 
+  private static final String PAGE =
+      """
+      SELECT id, name, key_hint, source, created_at, last_used_at
+      FROM secret_keys
+      WHERE merchant_id = :merchantId AND revoked_at IS NULL
+        AND (CAST(:afterCreatedAt AS timestamptz) IS NULL
+             OR (created_at, id) < (CAST(:afterCreatedAt AS timestamptz), CAST(:afterId AS uuid)))
+      ORDER BY created_at DESC, id DESC
+      LIMIT :limit
+      """;
+
   private static final String FIND_ACTIVE =
       """
       SELECT id, name, key_hint, source, created_at, last_used_at
@@ -98,6 +109,25 @@ public class SecretKeyRepository {
   public List<KeySummary> listActive(UUID merchantId, int limit) {
     return jdbc.sql(LIST_ACTIVE)
         .param("merchantId", merchantId)
+        .param("limit", limit)
+        .query(SecretKeyRepository::summary)
+        .list();
+  }
+
+  /**
+   * The merchant's working keys, newest first, after the given position (exclusive): the rows of
+   * one page of {@code GET /v1/secret_keys}.
+   */
+  public List<KeySummary> page(UUID merchantId, Optional<KeyCursor> after, int limit) {
+    return jdbc.sql(PAGE)
+        .param("merchantId", merchantId)
+        .param(
+            "afterCreatedAt",
+            after
+                .map(c -> OffsetDateTime.ofInstant(c.createdAt(), java.time.ZoneOffset.UTC))
+                .orElse(null),
+            java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+        .param("afterId", after.map(KeyCursor::id).orElse(null), java.sql.Types.OTHER)
         .param("limit", limit)
         .query(SecretKeyRepository::summary)
         .list();

@@ -7,12 +7,11 @@ import java.io.IOException;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
 import so.lava.auth.api.ApiError;
-import tools.jackson.databind.json.JsonMapper;
+import so.lava.auth.api.ApiErrorWriter;
 
 /**
  * Where every error that was not answered on the spot ends up (the servlet container's own, a
@@ -25,10 +24,10 @@ public class ErrorPages implements ErrorController {
   private static final String TITLE = ErrorPages.class.getName() + ".title";
   private static final String MESSAGE = ErrorPages.class.getName() + ".message";
 
-  private final JsonMapper json;
+  private final ApiErrorWriter errors;
 
-  ErrorPages(JsonMapper json) {
-    this.json = json;
+  ErrorPages(ApiErrorWriter errors) {
+    this.errors = errors;
   }
 
   /** Sets what the error page will say, before {@code sendError}. */
@@ -46,9 +45,7 @@ public class ErrorPages implements ErrorController {
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
     if (uri instanceof String path && path.startsWith("/v1/")) {
-      response.setStatus(status);
-      response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-      json.writeValue(response.getOutputStream(), ApiError.forStatus(status));
+      errors.write(response, ApiError.forStatus(status));
       return null;
     }
     ModelAndView page = new ModelAndView("error", HttpStatus.valueOf(status));

@@ -13,6 +13,7 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -22,6 +23,11 @@ import org.springframework.security.web.savedrequest.RequestCache;
 import so.lava.auth.accounts.SignInFailureHandler;
 import so.lava.auth.accounts.SignInThrottle;
 import so.lava.auth.accounts.SignInThrottleFilter;
+import so.lava.auth.api.ApiErrorWriter;
+import so.lava.auth.keys.FailedAuthentications;
+import so.lava.auth.keys.KeyUsage;
+import so.lava.auth.keys.KeyVerifier;
+import so.lava.auth.keys.SecretKeyAuthenticationFilter;
 
 /**
  * Two halves with different rules. The JSON API under {@code /v1} is stateless: no cookies, no
@@ -43,9 +49,19 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain api(HttpSecurity http) throws Exception {
+  SecurityFilterChain api(
+      HttpSecurity http,
+      KeyVerifier verifier,
+      KeyUsage usage,
+      FailedAuthentications failures,
+      ApiErrorWriter errors)
+      throws Exception {
     return http.securityMatcher("/v1/**")
+        // Every /v1 route needs a key except the public ones; the filter decides and answers.
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .addFilterBefore(
+            new SecretKeyAuthenticationFilter(verifier, usage, failures, errors),
+            AuthorizationFilter.class)
         .csrf(csrf -> csrf.disable())
         .sessionManagement(
             sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

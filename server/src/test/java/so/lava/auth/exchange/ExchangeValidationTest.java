@@ -200,11 +200,21 @@ class ExchangeValidationTest extends ServerTest {
 
   @ParameterizedTest
   @MethodSource("unknownRoutes")
-  void unknownV1RouteThen404(String method, String path) {
+  void unknownV1RouteWithKeyThen404(String method, String path) {
+    String key = fixtures.secretKey(fixtures.account(), api());
+
+    Response response = api().withKey(key, method, path, "{}");
+
+    assertError(response, 404, ApiError.NOT_FOUND);
+  }
+
+  @ParameterizedTest
+  @MethodSource("unknownRoutes")
+  void unknownV1RouteWithoutKeyThen401(String method, String path) {
     Response response =
         api().send(method, path, Optional.of("application/json"), BodyPublishers.ofString("{}"));
 
-    assertError(response, 404, ApiError.NOT_FOUND);
+    assertError(response, 401, "authentication_required");
   }
 
   static Stream<Arguments> unknownRoutes() {

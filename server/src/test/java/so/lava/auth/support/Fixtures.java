@@ -58,6 +58,11 @@ public class Fixtures {
         .update();
   }
 
+  /** A secret key for the account, made the real way: a code, exchanged over HTTP. */
+  public String secretKey(Account account, HttpApi api) {
+    return api.exchange(code(account).code()).json().path("secret_key").asString();
+  }
+
   public JdbcClient jdbc() {
     return jdbc;
   }

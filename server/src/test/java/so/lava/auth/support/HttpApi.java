@@ -43,13 +43,36 @@ public final class HttpApi {
     return send("POST", path, Optional.of("application/json"), BodyPublishers.ofString(body));
   }
 
+  /**
+   * A call with {@code Authorization: Bearer key}, as the Node SDK makes it: {@code Content-Type:
+   * application/json} always, with an empty body on {@code GET} and {@code DELETE}.
+   */
+  public Response withKey(String key, String method, String path, String body) {
+    return send(
+        method,
+        path,
+        Optional.of("application/json"),
+        body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body),
+        Map.of("Authorization", "Bearer " + key));
+  }
+
   public Response send(
       String method, String path, Optional<String> contentType, BodyPublisher body) {
+    return send(method, path, contentType, body, Map.of());
+  }
+
+  public Response send(
+      String method,
+      String path,
+      Optional<String> contentType,
+      BodyPublisher body,
+      Map<String, String> headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(baseUrl + path))
             .timeout(Duration.ofSeconds(30))
             .method(method, body);
     contentType.ifPresent(type -> request.header("Content-Type", type));
+    headers.forEach(request::header);
     try {
       HttpResponse<String> response = CLIENT.send(request.build(), BodyHandlers.ofString());
       return new Response(response);

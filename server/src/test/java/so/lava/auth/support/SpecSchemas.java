@@ -6,22 +6,20 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import so.lava.auth.api.OpenApiDocument;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The schemas of the specification, read from a verbatim copy of its text (the OpenAPI YAML inside
- * a Markdown page), never typed again by hand.
+ * a Markdown page), never typed again by hand; with the schemas this server adds beside them, as
+ * {@code GET /v1/openapi.json} serves them.
  */
 public final class SpecSchemas {
 
-  private static final String SPEC = "/spec/auth-callback.openapi.md";
-  private static final JsonNode COMPONENTS = loadComponents();
+  private static final JsonNode COMPONENTS = OpenApiDocument.load().required("components");
   private static final SchemaRegistry REGISTRY =
       SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4);
 
@@ -46,18 +44,5 @@ public final class SpecSchemas {
     root.put("$ref", "#/components/schemas/" + name);
     root.set("components", COMPONENTS);
     return REGISTRY.getSchema(root);
-  }
-
-  private static JsonNode loadComponents() {
-    try (InputStream in = SpecSchemas.class.getResourceAsStream(SPEC)) {
-      String page = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      int start = page.indexOf("````yaml");
-      int bodyStart = page.indexOf('\n', start) + 1;
-      int end = page.indexOf("````", bodyStart);
-      String yaml = page.substring(bodyStart, end);
-      return YAMLMapper.builder().build().readTree(yaml).required("components");
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read " + SPEC, e);
-    }
   }
 }
