@@ -94,7 +94,14 @@ final class LoginCommand implements Callable<Integer> {
     try (BrowserLogin login =
         BrowserLogin.start(client, new BrowserLogin.Options(wait, context.opener(), progress))) {
       // Ctrl-C: stop listening before the JVM goes.
-      Thread hook = new Thread(login::close, "lava-login-cancel");
+      Thread hook =
+          new Thread(
+              () -> {
+                login.close();
+                context.err().println();
+                context.err().println("lava: login cancelled; no key was saved");
+              },
+              "lava-login-cancel");
       Runtime.getRuntime().addShutdownHook(hook);
       try {
         return login.await();
