@@ -28,15 +28,7 @@ final class LogoutCommand implements Callable<Integer> {
     CredentialStore.Profile saved =
         store
             .profile(profile)
-            .orElseThrow(
-                () ->
-                    new CliException(
-                        ExitCodes.NOT_LOGGED_IN,
-                        "not logged in"
-                            + (profile.equals(CredentialStore.DEFAULT_PROFILE)
-                                ? ""
-                                : " (profile " + profile + ")")
-                            + "; nothing to log out of"));
+            .orElseThrow(() -> Session.notLoggedIn(profile, "nothing to log out of"));
     var client =
         so.lava.client.LavaClient.create(
                 Session.baseUrl(context, options.baseUrl(), java.util.Optional.of(saved)))

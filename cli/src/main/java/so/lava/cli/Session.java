@@ -52,6 +52,15 @@ record Session(
     }
   }
 
+  static CliException notLoggedIn(String profile, String nextStep) {
+    return new CliException(
+        ExitCodes.NOT_LOGGED_IN,
+        "not logged in"
+            + (profile.equals(CredentialStore.DEFAULT_PROFILE) ? "" : " (profile " + profile + ")")
+            + "; "
+            + nextStep);
+  }
+
   /** The session of a command that needs a key; not logged in is exit status 4. */
   static Session require(
       Context context, Optional<String> profileOption, Optional<String> baseUrlOption) {

@@ -10,10 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-import so.lava.auth.LavaAuthApplication;
+import so.lava.auth.support.AnotherInstance;
 import so.lava.auth.support.HttpApi.Response;
 import so.lava.auth.support.ServerTest;
 import so.lava.auth.support.WebSession;
@@ -29,17 +26,11 @@ class PageSecurityTest extends ServerTest {
           + " form-action 'self' http://127.0.0.1:*";
 
   @Autowired private Database database;
-  private ConfigurableApplicationContext secondInstance;
+  private AnotherInstance secondInstance;
 
   @BeforeAll
   void startSecondInstance() {
-    secondInstance =
-        new SpringApplicationBuilder(LavaAuthApplication.class)
-            .run(
-                "--server.port=0",
-                "--lava.database.url=" + database.jdbcUrl(),
-                "--lava.database.user=" + database.user(),
-                "--lava.database.password=" + database.password());
+    secondInstance = AnotherInstance.sharing(database);
   }
 
   @AfterAll
@@ -118,7 +109,7 @@ class PageSecurityTest extends ServerTest {
   }
 
   private int secondPort() {
-    return ((WebServerApplicationContext) secondInstance).getWebServer().getPort();
+    return secondInstance.port();
   }
 
   private String base() {

@@ -204,6 +204,7 @@ class BrowserLoginTest extends ServerTest {
     browser.type("#business", "Acme Robotics");
     browser.screenshot("02-signup");
     browser.click("button[type=submit]");
+    browser.waitForUrl(url -> !url.contains("/signup"));
   }
 
   private String base() {

@@ -17,11 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-import so.lava.auth.LavaAuthApplication;
 import so.lava.auth.audit.AuditLog;
+import so.lava.auth.support.AnotherInstance;
 import so.lava.auth.support.HttpApi;
 import so.lava.auth.support.HttpApi.Response;
 import so.lava.auth.support.ServerTest;
@@ -38,17 +35,11 @@ class ConcurrentExchangeTest extends ServerTest {
 
   @Autowired private Database database;
 
-  private ConfigurableApplicationContext secondInstance;
+  private AnotherInstance secondInstance;
 
   @BeforeAll
   void startSecondInstance() {
-    secondInstance =
-        new SpringApplicationBuilder(LavaAuthApplication.class)
-            .run(
-                "--server.port=0",
-                "--lava.database.url=" + database.jdbcUrl(),
-                "--lava.database.user=" + database.user(),
-                "--lava.database.password=" + database.password());
+    secondInstance = AnotherInstance.sharing(database);
   }
 
   @AfterAll
@@ -113,7 +104,7 @@ class ConcurrentExchangeTest extends ServerTest {
   }
 
   private int secondPort() {
-    return ((WebServerApplicationContext) secondInstance).getWebServer().getPort();
+    return secondInstance.port();
   }
 
   private List<UUID> keysIssuedFor(IssuedCode code) {

@@ -9,10 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-import so.lava.auth.LavaAuthApplication;
+import so.lava.auth.support.AnotherInstance;
 import so.lava.auth.support.HttpApi;
 import so.lava.auth.support.ServerTest;
 import so.lava.auth.system.Database;
@@ -27,22 +24,13 @@ class RevocationAcrossInstancesTest extends ServerTest {
   private static final Duration WITHIN = Duration.ofSeconds(1);
 
   @Autowired private Database database;
-  private ConfigurableApplicationContext secondInstance;
+  private AnotherInstance secondInstance;
   private HttpApi second;
 
   @BeforeAll
   void startSecondInstance() {
-    secondInstance =
-        new SpringApplicationBuilder(LavaAuthApplication.class)
-            .run(
-                "--server.port=0",
-                "--lava.database.url=" + database.jdbcUrl(),
-                "--lava.database.user=" + database.user(),
-                "--lava.database.password=" + database.password());
-    second =
-        new HttpApi(
-            "http://localhost:"
-                + ((WebServerApplicationContext) secondInstance).getWebServer().getPort());
+    secondInstance = AnotherInstance.sharing(database);
+    second = secondInstance.api();
   }
 
   @AfterAll

@@ -62,6 +62,8 @@ public final class Browser implements AutoCloseable {
             .build();
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    // Elements of a page that is still loading after a click are waited for, not missed.
+    driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
     return new Browser(driver);
   }
 
