@@ -20,7 +20,11 @@ final class TestServer {
       Path data = Path.of("target", "test-data", UUID.randomUUID().toString()).toAbsolutePath();
       server =
           new SpringApplicationBuilder(LavaAuthApplication.class)
-              .run("--server.port=0", "--lava.data-dir=" + data, "--lava.database.url=");
+              .run(
+                  "--server.port=0",
+                  "--lava.data-dir=" + data,
+                  "--lava.database.url=",
+                  "--lava.limits.enabled=false");
       Runtime.getRuntime().addShutdownHook(new Thread(server::close));
     }
     return "http://localhost:" + ((WebServerApplicationContext) server).getWebServer().getPort();

@@ -20,6 +20,7 @@ public record ApiError(Body error) {
   public static final String NOT_FOUND = "not_found";
   public static final String NOT_ACCEPTABLE = "not_acceptable";
   public static final String INTERNAL_ERROR = "internal_error";
+  public static final String SERVICE_UNAVAILABLE = "service_unavailable";
 
   public static ApiError of(int status, String code, String message) {
     return new ApiError(new Body(message, code, status, null));
@@ -36,6 +37,11 @@ public record ApiError(Body error) {
       case 404 -> of(404, NOT_FOUND, "There is no such route.");
       case 405 -> of(405, METHOD_NOT_ALLOWED, "This method is not allowed here.");
       case 413 -> of(413, PAYLOAD_TOO_LARGE, "The request body is larger than 16 KiB.");
+      case 503 ->
+          of(
+              503,
+              SERVICE_UNAVAILABLE,
+              "The service is briefly unavailable. Try again in a few seconds.");
       case 415 ->
           of(
               415,

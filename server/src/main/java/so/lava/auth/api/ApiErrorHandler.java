@@ -37,7 +37,11 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ApiException.class)
   ResponseEntity<Object> handleApiException(ApiException exception, WebRequest request) {
-    return render(exception.error(), new HttpHeaders(), request);
+    HttpHeaders headers = new HttpHeaders();
+    exception
+        .retryAfterSeconds()
+        .ifPresent(seconds -> headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds)));
+    return render(exception.error(), headers, request);
   }
 
   @ExceptionHandler({
@@ -49,13 +53,7 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
     log.warn("database unavailable: {}", exception.getClass().getSimpleName());
     HttpHeaders headers = new HttpHeaders();
     headers.set(HttpHeaders.RETRY_AFTER, "5");
-    return render(
-        ApiError.of(
-            503,
-            "service_unavailable",
-            "The service is briefly unavailable. Try again in a few seconds."),
-        headers,
-        request);
+    return render(ApiError.forStatus(503), headers, request);
   }
 
   @ExceptionHandler(Exception.class)

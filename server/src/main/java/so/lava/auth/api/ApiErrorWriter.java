@@ -17,6 +17,14 @@ public class ApiErrorWriter {
     this.json = json;
   }
 
+  /** Writes the answer of an {@link ApiException}, {@code Retry-After} included. */
+  public void write(HttpServletResponse response, ApiException exception) throws IOException {
+    exception
+        .retryAfterSeconds()
+        .ifPresent(seconds -> response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds)));
+    write(response, exception.error());
+  }
+
   public void write(HttpServletResponse response, ApiError error) throws IOException {
     response.setStatus(error.status());
     response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");

@@ -68,7 +68,10 @@ class AuthorizationHistory {
     if (used) {
       return "Approved, code refused (wrong verifier)";
     }
-    if (!codeKept || expired) {
+    if (!codeKept) {
+      return "Approved (older details no longer kept)";
+    }
+    if (expired) {
       return "Approved, code expired unused";
     }
     return "Approved, waiting for the program";

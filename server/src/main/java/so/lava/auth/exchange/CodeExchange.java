@@ -1,5 +1,7 @@
 package so.lava.auth.exchange;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -29,16 +31,25 @@ public class CodeExchange {
   private final SecretKeyRepository keys;
   private final AuditLog audit;
   private final TransactionTemplate transactions;
+  private final MeterRegistry meters;
+  private final Timer latency;
 
   CodeExchange(
       AuthCodeRepository codes,
       SecretKeyRepository keys,
       AuditLog audit,
-      TransactionTemplate transactions) {
+      TransactionTemplate transactions,
+      MeterRegistry meters) {
     this.codes = codes;
     this.keys = keys;
     this.audit = audit;
     this.transactions = transactions;
+    this.meters = meters;
+    this.latency =
+        Timer.builder("lava.exchange")
+            .description("Time to exchange a code, refusals included")
+            .publishPercentileHistogram()
+            .register(meters);
   }
 
   /**
@@ -47,6 +58,23 @@ public class CodeExchange {
    * @throws ApiException {@code 400} with a code from {@link ExchangeErrors} when it cannot be
    */
   public IssuedKey exchange(ExchangeRequest request, String clientAddress) {
+    Timer.Sample sample = Timer.start(meters);
+    String outcome = "issued";
+    try {
+      return exchangeTimed(request, clientAddress);
+    } catch (ApiException refused) {
+      outcome = refused.error().code();
+      throw refused;
+    } catch (RuntimeException failed) {
+      outcome = "error";
+      throw failed;
+    } finally {
+      sample.stop(latency);
+      meters.counter("lava.exchanges", "outcome", outcome).increment();
+    }
+  }
+
+  private IssuedKey exchangeTimed(ExchangeRequest request, String clientAddress) {
     byte[] codeHash = Secrets.sha256(request.code());
     Optional<String> verifierChallenge = request.codeVerifier().map(Pkce::s256);
     String secretKey = SecretKeyFormat.generate();

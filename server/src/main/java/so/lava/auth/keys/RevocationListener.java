@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import so.lava.auth.system.ConnectionPoolNudge;
 import so.lava.auth.system.Database;
 
 /**
@@ -33,12 +34,14 @@ class RevocationListener implements SmartLifecycle {
 
   private final Database database;
   private final KeyVerifier verifier;
+  private final ConnectionPoolNudge nudge;
   private volatile boolean running;
   private Thread thread;
 
-  RevocationListener(Database database, KeyVerifier verifier) {
+  RevocationListener(Database database, KeyVerifier verifier, ConnectionPoolNudge nudge) {
     this.database = database;
     this.verifier = verifier;
+    this.nudge = nudge;
   }
 
   @Override
@@ -72,8 +75,9 @@ class RevocationListener implements SmartLifecycle {
         // Revocations while we were not listening went unheard: start from an empty cache.
         verifier.listenerLost();
         if (reported) {
-          log.info("revocation listener reconnected");
+          log.info("the database is back");
           reported = false;
+          nudge.databaseIsBack();
         }
         PGConnection postgres = connection.unwrap(PGConnection.class);
         while (running) {
@@ -93,7 +97,8 @@ class RevocationListener implements SmartLifecycle {
         verifier.listenerLost();
         if (running && !reported) {
           log.warn(
-              "revocation listener lost the database ({}); retrying", e.getClass().getSimpleName());
+              "the database is unreachable ({}); retrying every second",
+              e.getClass().getSimpleName());
           reported = true;
         }
         sleepQuietly(Duration.ofSeconds(1));

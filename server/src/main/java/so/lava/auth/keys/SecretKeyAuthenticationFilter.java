@@ -1,5 +1,6 @@
 package so.lava.auth.keys;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,6 +12,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 import so.lava.auth.api.ApiError;
 import so.lava.auth.api.ApiErrorWriter;
+import so.lava.auth.api.ApiException;
+import so.lava.auth.limits.RateLimits;
 
 /**
  * Bearer authentication (RFC 6750) for every {@code /v1} route but the public ones: the exchange
@@ -31,13 +34,22 @@ public class SecretKeyAuthenticationFilter extends OncePerRequestFilter {
   private final KeyUsage usage;
   private final FailedAuthentications failures;
   private final ApiErrorWriter errors;
+  private final MeterRegistry meters;
+  private final RateLimits limits;
 
   public SecretKeyAuthenticationFilter(
-      KeyVerifier verifier, KeyUsage usage, FailedAuthentications failures, ApiErrorWriter errors) {
+      KeyVerifier verifier,
+      KeyUsage usage,
+      FailedAuthentications failures,
+      ApiErrorWriter errors,
+      MeterRegistry meters,
+      RateLimits limits) {
+    this.limits = limits;
     this.verifier = verifier;
     this.usage = usage;
     this.failures = failures;
     this.errors = errors;
+    this.meters = meters;
   }
 
   @Override
@@ -83,6 +95,13 @@ public class SecretKeyAuthenticationFilter extends OncePerRequestFilter {
               "The secret key has been revoked. Create a new one, or run lava login again.");
       case VALID -> {
         VerifiedKey verified = verification.key().orElseThrow();
+        try {
+          limits.take(RateLimits.Limit.REQUESTS_PER_KEY, verified.secretKeyId().toString());
+        } catch (ApiException limited) {
+          errors.write(response, limited);
+          return;
+        }
+        meters.counter("lava.key.authentications", "outcome", "accepted").increment();
         usage.used(verified.secretKeyId());
         request.setAttribute(VerifiedKey.ATTRIBUTE, verified);
         chain.doFilter(request, response);
@@ -94,6 +113,7 @@ public class SecretKeyAuthenticationFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, String code, String message)
       throws IOException {
     failures.record(request.getRemoteAddr(), code);
+    meters.counter("lava.key.authentications", "outcome", code).increment();
     response.setHeader(
         HttpHeaders.WWW_AUTHENTICATE,
         AUTHENTICATION_REQUIRED.equals(code)

@@ -1,5 +1,6 @@
 package so.lava.auth.system;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +18,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
@@ -28,6 +30,7 @@ import so.lava.auth.keys.FailedAuthentications;
 import so.lava.auth.keys.KeyUsage;
 import so.lava.auth.keys.KeyVerifier;
 import so.lava.auth.keys.SecretKeyAuthenticationFilter;
+import so.lava.auth.limits.RateLimits;
 
 /**
  * Two halves with different rules. The JSON API under {@code /v1} is stateless: no cookies, no
@@ -47,6 +50,23 @@ class SecurityConfiguration {
           + " object-src 'none'; base-uri 'none'; frame-ancestors 'none';"
           + " form-action 'self' http://127.0.0.1:*";
 
+  /**
+   * Health probes and metrics, for load balancers and Prometheus: no session, no cookie. Only
+   * {@code health} and {@code prometheus} are exposed at all (application.properties).
+   */
+  @Bean
+  @Order(0)
+  SecurityFilterChain operations(HttpSecurity http) throws Exception {
+    return http.securityMatcher("/actuator/**")
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(
+            sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(cache -> cache.disable())
+        .securityContext(context -> context.disable())
+        .build();
+  }
+
   @Bean
   @Order(1)
   SecurityFilterChain api(
@@ -54,13 +74,15 @@ class SecurityConfiguration {
       KeyVerifier verifier,
       KeyUsage usage,
       FailedAuthentications failures,
-      ApiErrorWriter errors)
+      ApiErrorWriter errors,
+      MeterRegistry meters,
+      RateLimits limits)
       throws Exception {
     return http.securityMatcher("/v1/**")
         // Every /v1 route needs a key except the public ones; the filter decides and answers.
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         .addFilterBefore(
-            new SecretKeyAuthenticationFilter(verifier, usage, failures, errors),
+            new SecretKeyAuthenticationFilter(verifier, usage, failures, errors, meters, limits),
             AuthorizationFilter.class)
         .csrf(csrf -> csrf.disable())
         .sessionManagement(
@@ -92,6 +114,9 @@ class SecurityConfiguration {
                     .authenticated())
         .securityContext(context -> context.securityContextRepository(contexts))
         .requestCache(cache -> cache.requestCache(requestCache))
+        // The CSRF token rides in an HttpOnly cookie and a hidden field: looking at a page does
+        // not create a session (no database write for every visitor).
+        .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
         .formLogin(
             form ->
                 form.loginPage("/signin")

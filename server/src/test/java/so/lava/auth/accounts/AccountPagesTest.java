@@ -107,6 +107,8 @@ class AccountPagesTest extends ServerTest {
   void signInThenSessionIdRotated() {
     String email = new WebSession(base()).signUp(newEmail(), PASSWORD);
     WebSession browser = new WebSession(base());
+    // A signed-out visit to the login link starts a session (it remembers where to come back to).
+    browser.get("/auth/connect?state=abc&port=49152");
     browser.get("/signin");
     String before = browser.sessionId().orElseThrow();
 

@@ -69,10 +69,19 @@ class PageSecurityTest extends ServerTest {
   }
 
   @Test
-  void sessionCookieThenHttpOnlyAndSameSiteLax() {
-    Response page = new WebSession(base()).get("/signin");
+  void cookiesThenHttpOnlyAndSessionSameSiteLax() {
+    WebSession browser = new WebSession(base());
+    Response page = browser.get("/signup");
+    Response signedUp =
+        browser.post(
+            "/signup",
+            Map.of("email", newEmail(), "password", "a long enough password", "business", ""));
 
     assertThat(page.raw().headers().allValues("Set-Cookie"))
+        .as("looking at a page starts no session")
+        .noneSatisfy(cookie -> assertThat(cookie).startsWith("lava_session="))
+        .anySatisfy(cookie -> assertThat(cookie).startsWith("XSRF-TOKEN=").contains("HttpOnly"));
+    assertThat(signedUp.raw().headers().allValues("Set-Cookie"))
         .anySatisfy(
             cookie ->
                 assertThat(cookie)

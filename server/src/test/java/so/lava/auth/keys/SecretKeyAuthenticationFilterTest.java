@@ -21,7 +21,9 @@ class SecretKeyAuthenticationFilterTest {
           verifier,
           mock(KeyUsage.class),
           mock(FailedAuthentications.class),
-          mock(ApiErrorWriter.class));
+          mock(ApiErrorWriter.class),
+          new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
+          mock(so.lava.auth.limits.RateLimits.class));
 
   @Test
   void keyWithBadChecksumThenRefusedWithoutLookup() throws Exception {

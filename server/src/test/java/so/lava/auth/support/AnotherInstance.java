@@ -15,14 +15,21 @@ public final class AnotherInstance implements AutoCloseable {
     this.context = context;
   }
 
-  public static AnotherInstance sharing(Database database) {
-    return new AnotherInstance(
-        new SpringApplicationBuilder(LavaAuthApplication.class)
-            .run(
+  /** With rate limits off, as on the test server, unless {@code arguments} say otherwise. */
+  public static AnotherInstance sharing(Database database, String... arguments) {
+    java.util.List<String> all =
+        new java.util.ArrayList<>(
+            java.util.List.of(
                 "--server.port=0",
                 "--lava.database.url=" + database.jdbcUrl(),
                 "--lava.database.user=" + database.user(),
                 "--lava.database.password=" + database.password()));
+    all.addAll(java.util.List.of(arguments));
+    if (all.stream().noneMatch(a -> a.startsWith("--lava.limits.enabled="))) {
+      all.add("--lava.limits.enabled=false");
+    }
+    return new AnotherInstance(
+        new SpringApplicationBuilder(LavaAuthApplication.class).run(all.toArray(String[]::new)));
   }
 
   public int port() {

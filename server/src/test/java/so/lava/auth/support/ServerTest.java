@@ -25,6 +25,8 @@ public abstract class ServerTest {
     registry.add("lava.data-dir", DATA_DIR::toString);
     // Always the embedded database, even where the shell names another.
     registry.add("lava.database.url", () -> "");
+    // Rate limits have their own test, on an instance of their own (RateLimitsTest).
+    registry.add("lava.limits.enabled", () -> "false");
   }
 
   @LocalServerPort protected int port;
