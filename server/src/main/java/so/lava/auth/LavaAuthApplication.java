@@ -1,5 +1,6 @@
 package so.lava.auth;
 
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -18,6 +19,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class LavaAuthApplication {
 
   public static void main(String[] args) {
-    SpringApplication.run(LavaAuthApplication.class, args);
+    SpringApplication application = new SpringApplication(LavaAuthApplication.class);
+    if ("json".equalsIgnoreCase(System.getenv("LAVA_LOG_FORMAT"))) {
+      // One JSON object per line (Elastic Common Schema), for log collectors.
+      application.setDefaultProperties(Map.of("logging.structured.format.console", "ecs"));
+    }
+    application.run(args);
   }
 }

@@ -155,10 +155,17 @@ class SecurityConfiguration {
   }
 
   @Bean
+  FilterRegistrationBean<AccessLog> accessLog() {
+    FilterRegistrationBean<AccessLog> registration = new FilterRegistrationBean<>(new AccessLog());
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
+  @Bean
   FilterRegistrationBean<DoubleSlashRedirectFilter> doubleSlashRedirectFilter() {
     FilterRegistrationBean<DoubleSlashRedirectFilter> registration =
         new FilterRegistrationBean<>(new DoubleSlashRedirectFilter());
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
     return registration;
   }
 }

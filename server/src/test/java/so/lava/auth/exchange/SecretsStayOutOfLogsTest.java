@@ -63,4 +63,42 @@ class SecretsStayOutOfLogsTest extends ServerTest {
         .doesNotContain(secretKey)
         .doesNotContain(secretKey.substring(8, 30));
   }
+
+  @Test
+  void wholeBrowserAndApiFlowThenNoPasswordCodeOrKeyInOutput(CapturedOutput output) {
+    String password = "secret-password-" + java.util.UUID.randomUUID();
+    so.lava.auth.support.WebSession browser =
+        new so.lava.auth.support.WebSession("http://localhost:" + port);
+    String email = browser.signUp("logs-" + java.util.UUID.randomUUID() + "@example.com", password);
+    browser.post("/signout", java.util.Map.of());
+    browser.signIn(email, password + "-wrong");
+    browser.signIn(email, password);
+    browser.get("/auth/connect?state=s&port=49152");
+    Response approved =
+        browser.post(
+            "/auth/connect",
+            java.util.Map.of("state", "s", "port", "49152", "decision", "approve"));
+    String location = approved.header("Location").orElseThrow();
+    String code = location.replaceAll(".*code=([0-9A-Za-z]+).*", "$1");
+    String key = api().exchange(code).json().path("secret_key").asString();
+    String created =
+        api()
+            .withKey(key, "POST", "/v1/secret_keys", "{\"name\": \"logged\"}")
+            .json()
+            .path("secret_key")
+            .asString();
+    api().withKey(created, "GET", "/v1/auth/whoami", null);
+    api().withKey(key, "GET", "/v1/secret_keys?limit=5", null);
+
+    assertThat(output.getAll())
+        .as("the access log saw the run")
+        .contains("\"POST /v1/auth/callback\" 200")
+        .contains("\"POST /signin\" 302")
+        .doesNotContain(password)
+        .doesNotContain(code)
+        .doesNotContain(key)
+        .doesNotContain(created)
+        .doesNotContain(key.substring(8, 30))
+        .doesNotContain(created.substring(8, 30));
+  }
 }
