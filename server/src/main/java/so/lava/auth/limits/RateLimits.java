@@ -9,6 +9,7 @@ import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -23,7 +24,9 @@ import so.lava.auth.api.ApiException;
  * <ul>
  *   <li>{@link Limit#EXCHANGES_PER_ADDRESS}: exchange attempts from one client address;
  *   <li>{@link Limit#FAILED_EXCHANGES}: refused exchanges, all clients together (guessing codes);
- *   <li>{@link Limit#REQUESTS_PER_KEY}: requests authenticated with one secret key.
+ *   <li>{@link Limit#REQUESTS_PER_KEY}: requests authenticated with one secret key;
+ *   <li>{@link Limit#SIGN_IN_FAILURES_PER_ACCOUNT} and {@link Limit#SIGN_IN_FAILURES_PER_ADDRESS}:
+ *       failed sign-ins, over a longer window.
  * </ul>
  */
 @Component
@@ -36,7 +39,9 @@ public class RateLimits {
   public enum Limit {
     EXCHANGES_PER_ADDRESS("exchange_address"),
     FAILED_EXCHANGES("exchange_failures"),
-    REQUESTS_PER_KEY("key");
+    REQUESTS_PER_KEY("key"),
+    SIGN_IN_FAILURES_PER_ACCOUNT("sign_in_account"),
+    SIGN_IN_FAILURES_PER_ADDRESS("sign_in_address");
 
     private final String tag;
 
@@ -50,11 +55,13 @@ public class RateLimits {
   }
 
   private final Settings settings;
+  private final SignIn signIn;
   private final ProxyManager<String> buckets;
   private final MeterRegistry meters;
 
-  RateLimits(Settings settings, DataSource dataSource, MeterRegistry meters) {
+  RateLimits(Settings settings, SignIn signIn, DataSource dataSource, MeterRegistry meters) {
     this.settings = settings;
+    this.signIn = signIn;
     this.meters = meters;
     this.buckets =
         Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
@@ -75,7 +82,7 @@ public class RateLimits {
    * @throws ApiException {@code 429 rate_limited} with the seconds to wait when there is none
    */
   public void take(Limit limit, String subject) {
-    if (!settings.enabled()) {
+    if (!enabled(limit)) {
       return;
     }
     ConsumptionProbe probe = bucket(limit, subject).tryConsumeAndReturnRemaining(1);
@@ -86,24 +93,38 @@ public class RateLimits {
 
   /** Refuses at once when {@code subject} has no token left, without taking one. */
   public void check(Limit limit, String subject) {
-    if (!settings.enabled()) {
-      return;
+    Optional<Duration> wait = waitFor(limit, subject);
+    if (wait.isPresent()) {
+      throw refusal(limit, wait.get().toNanos());
+    }
+  }
+
+  /** How long until {@code subject} has a token again under {@code limit}; empty if it has one. */
+  public Optional<Duration> waitFor(Limit limit, String subject) {
+    if (!enabled(limit)) {
+      return Optional.empty();
     }
     var estimate = bucket(limit, subject).estimateAbilityToConsume(1);
-    if (!estimate.canBeConsumed()) {
-      throw refusal(limit, estimate.getNanosToWaitForRefill());
-    }
+    return estimate.canBeConsumed()
+        ? Optional.empty()
+        : Optional.of(Duration.ofNanos(estimate.getNanosToWaitForRefill()));
+  }
+
+  /** Counts a refusal made elsewhere (the sign-in page), for the metrics. */
+  public void refused(Limit limit) {
+    meters.counter("lava.rate_limit.rejections", "limit", limit.tag()).increment();
   }
 
   /** Records one event against {@code subject}'s bucket, whatever is left in it. */
   public void spend(Limit limit, String subject) {
-    if (settings.enabled()) {
+    if (enabled(limit)) {
       bucket(limit, subject).tryConsume(1);
     }
   }
 
   private io.github.bucket4j.distributed.BucketProxy bucket(Limit limit, String subject) {
-    long perMinute = perMinute(limit);
+    long capacity = capacity(limit);
+    Duration period = period(limit);
     return buckets
         .builder()
         .build(
@@ -112,17 +133,33 @@ public class RateLimits {
                 BucketConfiguration.builder()
                     .addLimit(
                         Bandwidth.builder()
-                            .capacity(perMinute)
-                            .refillGreedy(perMinute, Duration.ofMinutes(1))
+                            .capacity(capacity)
+                            .refillGreedy(capacity, period)
                             .build())
                     .build());
   }
 
-  private long perMinute(Limit limit) {
+  private boolean enabled(Limit limit) {
+    return switch (limit) {
+      case SIGN_IN_FAILURES_PER_ACCOUNT, SIGN_IN_FAILURES_PER_ADDRESS -> true;
+      default -> settings.enabled();
+    };
+  }
+
+  private long capacity(Limit limit) {
     return switch (limit) {
       case EXCHANGES_PER_ADDRESS -> settings.exchangesPerAddress();
       case FAILED_EXCHANGES -> settings.failedExchanges();
       case REQUESTS_PER_KEY -> settings.requestsPerKey();
+      case SIGN_IN_FAILURES_PER_ACCOUNT -> signIn.perAccount();
+      case SIGN_IN_FAILURES_PER_ADDRESS -> signIn.perAddress();
+    };
+  }
+
+  private Duration period(Limit limit) {
+    return switch (limit) {
+      case SIGN_IN_FAILURES_PER_ACCOUNT, SIGN_IN_FAILURES_PER_ADDRESS -> signIn.window();
+      default -> Duration.ofMinutes(1);
     };
   }
 
@@ -136,13 +173,23 @@ public class RateLimits {
             "Too many requests. Try again in "
                 + seconds
                 + (seconds == 1 ? " second." : " seconds.")),
-        java.util.Optional.of(seconds));
+        Optional.of(seconds));
   }
 
   /**
    * {@code lava.limits.*}: requests allowed per minute for each limit; {@code enabled=false} turns
    * them all off (for benchmarks).
    */
+  /**
+   * {@code lava.sign-in.*}: failed sign-ins allowed per account and per address within the window
+   * (always on: they guard passwords).
+   */
+  @ConfigurationProperties("lava.sign-in")
+  public record SignIn(
+      @DefaultValue("10") int perAccount,
+      @DefaultValue("50") int perAddress,
+      @DefaultValue("15m") Duration window) {}
+
   @ConfigurationProperties("lava.limits")
   public record Settings(
       @DefaultValue("true") boolean enabled,
