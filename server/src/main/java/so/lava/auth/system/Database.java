@@ -49,6 +49,8 @@ public record Database(
               .setDataDirectory(directory)
               .setCleanDataDirectory(false)
               .setServerConfig("max_connections", "300")
+              // The library's default turns this off; a key we answered with must survive a crash.
+              .setServerConfig("synchronous_commit", "on")
               .setServerConfig("unix_socket_directories", "")
               .start();
       return new Database(

@@ -21,11 +21,23 @@ public final class Secrets {
 
   private Secrets() {}
 
-  /** {@code length} characters drawn uniformly from {@link #BASE62}: 5.95 bits each. */
+  /**
+   * {@code length} characters drawn uniformly from {@link #BASE62}: 5.95 bits each. Random bytes
+   * are fetched in one call (each call to the system's generator takes a lock) and those of 248 or
+   * more are skipped, so that every character is equally likely (248 = 4 × 62).
+   */
   public static String randomBase62(int length) {
     char[] chars = new char[length];
-    for (int i = 0; i < length; i++) {
-      chars[i] = BASE62.charAt(RANDOM.nextInt(BASE62.length()));
+    byte[] random = new byte[length + 8];
+    int filled = 0;
+    while (filled < length) {
+      RANDOM.nextBytes(random);
+      for (int i = 0; i < random.length && filled < length; i++) {
+        int value = random[i] & 0xFF;
+        if (value < 248) {
+          chars[filled++] = BASE62.charAt(value % 62);
+        }
+      }
     }
     return new String(chars);
   }

@@ -92,6 +92,16 @@ class PageSecurityTest extends ServerTest {
   }
 
   @Test
+  void benchRoutesThenAbsentOutsideTheBenchProfile() {
+    WebSession browser = new WebSession(base());
+    browser.signUp(newEmail(), "a long enough password");
+
+    assertThat(browser.get("/bench/noop").status()).isEqualTo(404);
+    assertThat(browser.post("/bench/codes?count=5", Map.of()).status()).isEqualTo(404);
+    assertThat(api().postJson("/bench/keys?count=5", "{}").status()).isNotEqualTo(200);
+  }
+
+  @Test
   void apiThenNoSessionCookie() {
     Response response = api().exchange("nope");
 
