@@ -36,6 +36,8 @@ public class SecretKeyAuthenticationFilter extends OncePerRequestFilter {
   private final ApiErrorWriter errors;
   private final MeterRegistry meters;
   private final RateLimits limits;
+  private final java.util.Map<String, io.micrometer.core.instrument.Counter> outcomes =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public SecretKeyAuthenticationFilter(
       KeyVerifier verifier,
@@ -101,7 +103,7 @@ public class SecretKeyAuthenticationFilter extends OncePerRequestFilter {
           errors.write(response, limited);
           return;
         }
-        meters.counter("lava.key.authentications", "outcome", "accepted").increment();
+        count("accepted");
         usage.used(verified.secretKeyId());
         request.setAttribute(VerifiedKey.ATTRIBUTE, verified);
         chain.doFilter(request, response);
@@ -109,11 +111,17 @@ public class SecretKeyAuthenticationFilter extends OncePerRequestFilter {
     }
   }
 
+  private void count(String outcome) {
+    outcomes
+        .computeIfAbsent(outcome, o -> meters.counter("lava.key.authentications", "outcome", o))
+        .increment();
+  }
+
   private void refuse(
       HttpServletRequest request, HttpServletResponse response, String code, String message)
       throws IOException {
     failures.record(request.getRemoteAddr(), code);
-    meters.counter("lava.key.authentications", "outcome", code).increment();
+    count(code);
     response.setHeader(
         HttpHeaders.WWW_AUTHENTICATE,
         AUTHENTICATION_REQUIRED.equals(code)
