@@ -73,6 +73,12 @@ public class ErrorPages implements ErrorController {
               && sql.getSQLState().startsWith("08"))) {
         return true;
       }
+      // A failed rollback hides the failure that caused it: look at that one too.
+      if (t instanceof org.springframework.transaction.TransactionSystemException rollback
+          && rollback.getApplicationException() != null
+          && databaseUnavailable(rollback.getApplicationException())) {
+        return true;
+      }
       if (throwable.getCause() == throwable) {
         break;
       }

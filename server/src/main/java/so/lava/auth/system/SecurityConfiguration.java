@@ -154,6 +154,15 @@ class SecurityConfiguration {
     return new HttpSessionRequestCache();
   }
 
+  /** Before everything, the session filter included (see {@link DatabaseOutageFilter}). */
+  @Bean
+  FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter(ApiErrorWriter errors) {
+    FilterRegistrationBean<DatabaseOutageFilter> registration =
+        new FilterRegistrationBean<>(new DatabaseOutageFilter(errors));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
   @Bean
   FilterRegistrationBean<AccessLog> accessLog() {
     FilterRegistrationBean<AccessLog> registration = new FilterRegistrationBean<>(new AccessLog());

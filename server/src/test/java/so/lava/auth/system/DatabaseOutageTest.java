@@ -64,8 +64,14 @@ class DatabaseOutageTest {
   void databaseDownThen503AndReadinessDownThenRecoveryWithoutRestart() throws Exception {
     assertThat(exchange().status()).isEqualTo(400);
     assertThat(readiness().status()).isEqualTo(200);
+    WebSession signedIn = new WebSession(baseUrl);
+    signedIn.signUp("outage-" + UUID.randomUUID() + "@example.com", "a long enough password");
 
     postgres.close();
+
+    Response dashboard = signedIn.get("/dashboard");
+    assertThat(dashboard.status()).as("a signed-in page").isEqualTo(503);
+    assertThat(dashboard.body()).contains("Briefly unavailable");
 
     Response api503 = exchange();
     assertThat(api503.status()).isEqualTo(503);
