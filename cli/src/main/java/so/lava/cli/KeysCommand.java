@@ -46,7 +46,7 @@ final class KeysCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       Context context = keys.lava.context();
-      Session session = Session.require(context, options.profile(), options.baseUrl());
+      Session session = options.session(context);
       java.util.List<SecretKey> all = session.client().listAllKeys();
       if (json) {
         ArrayNode out = Json.MAPPER.createArrayNode();
@@ -92,7 +92,7 @@ final class KeysCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       Context context = keys.lava.context();
-      Session session = Session.require(context, options.profile(), options.baseUrl());
+      Session session = options.session(context);
       CreatedSecretKey created = session.client().createKey(name);
       if (json) {
         ObjectNode out = toJson(created.key());
@@ -128,7 +128,7 @@ final class KeysCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       Context context = keys.lava.context();
-      Session session = Session.require(context, options.profile(), options.baseUrl());
+      Session session = options.session(context);
       try {
         session.client().revokeKey(id);
       } catch (so.lava.client.LavaApiException e) {

@@ -26,4 +26,9 @@ final class ProfileOptions {
   Optional<String> baseUrl() {
     return Optional.ofNullable(baseUrl);
   }
+
+  /** The login these options mean, for a command that needs a key. */
+  Session session(Context context) {
+    return Session.require(context, profile(), baseUrl());
+  }
 }

@@ -31,7 +31,7 @@ final class WhoamiCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Context context = lava.context();
-    Session session = Session.require(context, options.profile(), options.baseUrl());
+    Session session = options.session(context);
     CredentialStore store = new CredentialStore(context.configDirectory());
     if (session.fromEnvironment()) {
       context

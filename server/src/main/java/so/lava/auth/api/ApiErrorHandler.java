@@ -1,16 +1,15 @@
 package so.lava.auth.api;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -21,6 +20,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import so.lava.auth.system.DatabaseUnavailable;
 
 /**
  * The one place that turns failures into the Error schema: our own {@link ApiException}s, the
@@ -44,23 +44,17 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
     return render(exception.error(), headers, request);
   }
 
-  @ExceptionHandler({
-    CannotGetJdbcConnectionException.class,
-    DataAccessResourceFailureException.class,
-    TransientDataAccessException.class
-  })
-  ResponseEntity<Object> handleDatabaseUnavailable(Exception exception, WebRequest request) {
-    log.warn("database unavailable: {}", exception.getClass().getSimpleName());
-    HttpHeaders headers = new HttpHeaders();
-    headers.set(HttpHeaders.RETRY_AFTER, "5");
-    return render(ApiError.forStatus(503), headers, request);
-  }
-
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> handleUnexpected(Exception exception, WebRequest request) {
     Optional<ApiException> cause = apiExceptionIn(exception);
     if (cause.isPresent()) {
       return handleApiException(cause.get(), request);
+    }
+    if (DatabaseUnavailable.causes(exception)) {
+      log.warn("database unavailable: {}", exception.getClass().getSimpleName());
+      HttpHeaders headers = new HttpHeaders();
+      headers.set(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS);
+      return render(ApiError.forStatus(503), headers, request);
     }
     // The exception type and where it happened, never its message (it may quote the request).
     log.error(
@@ -142,8 +136,8 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
         headers.forEach(
             (name, values) -> values.forEach(v -> servlet.getResponse().addHeader(name, v)));
         servlet.getResponse().sendError(error.status());
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
       return null;
     }

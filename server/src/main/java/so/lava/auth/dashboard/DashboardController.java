@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -162,7 +163,7 @@ class DashboardController {
   }
 
   private static ResponseStatusException notFound() {
-    return new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+    return new ResponseStatusException(HttpStatus.NOT_FOUND);
   }
 
   /** A key as the page shows it. */

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import so.lava.auth.system.Secrets;
@@ -43,8 +44,7 @@ public class KeyVerifier {
   private volatile long listenerHealthyUntilNanos;
   // Changes whenever notifications may have been missed, so a lookup that began before cannot
   // put an answer into the cache that a missed revocation made stale.
-  private final java.util.concurrent.atomic.AtomicLong epoch =
-      new java.util.concurrent.atomic.AtomicLong();
+  private final AtomicLong epoch = new AtomicLong();
 
   KeyVerifier(JdbcClient jdbc) {
     this.jdbc = jdbc;

@@ -1,5 +1,6 @@
 package so.lava.auth.keys;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -7,7 +8,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 import so.lava.auth.api.ApiError;
@@ -36,8 +39,7 @@ public class SecretKeyAuthenticationFilter extends OncePerRequestFilter {
   private final ApiErrorWriter errors;
   private final MeterRegistry meters;
   private final RateLimits limits;
-  private final java.util.Map<String, io.micrometer.core.instrument.Counter> outcomes =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
 
   public SecretKeyAuthenticationFilter(
       KeyVerifier verifier,

@@ -2,6 +2,7 @@ package so.lava.auth.keys;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -126,8 +127,8 @@ public class SecretKeyRepository {
             after
                 .map(c -> OffsetDateTime.ofInstant(c.createdAt(), java.time.ZoneOffset.UTC))
                 .orElse(null),
-            java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
-        .param("afterId", after.map(KeyCursor::id).orElse(null), java.sql.Types.OTHER)
+            Types.TIMESTAMP_WITH_TIMEZONE)
+        .param("afterId", after.map(KeyCursor::id).orElse(null), Types.OTHER)
         .param("limit", limit)
         .query(SecretKeyRepository::summary)
         .list();

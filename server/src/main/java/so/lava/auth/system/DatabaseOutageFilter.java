@@ -42,11 +42,11 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
     try {
       chain.doFilter(request, response);
     } catch (ServletException | IOException | RuntimeException e) {
-      if (!ErrorPages.databaseUnavailable(e) || response.isCommitted()) {
+      if (!DatabaseUnavailable.causes(e) || response.isCommitted()) {
         throw e;
       }
       response.reset();
-      response.setHeader("Retry-After", "5");
+      response.setHeader("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS);
       if (request.getRequestURI().startsWith("/v1/")) {
         errors.write(response, ApiError.forStatus(503));
         return;

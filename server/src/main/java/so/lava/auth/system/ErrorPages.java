@@ -42,10 +42,10 @@ public class ErrorPages implements ErrorController {
         request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code
             ? code
             : 500;
-    if (databaseUnavailable(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
+    if (DatabaseUnavailable.causes(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
       // Failed before a controller could say so (a session lookup, a key check): still a 503.
       status = 503;
-      response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+      response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS);
     }
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
@@ -58,32 +58,6 @@ public class ErrorPages implements ErrorController {
     page.addObject("title", text(request, TITLE, titleFor(status)));
     page.addObject("message", text(request, MESSAGE, messageFor(status)));
     return page;
-  }
-
-  /** Whether the failure is the database being out of reach, which clears up by itself. */
-  public static boolean databaseUnavailable(Object exception) {
-    for (Object t = exception; t instanceof Throwable throwable; t = throwable.getCause()) {
-      if (t instanceof org.springframework.dao.DataAccessResourceFailureException
-          || t instanceof org.springframework.dao.TransientDataAccessException
-          || t instanceof org.springframework.transaction.CannotCreateTransactionException
-          || t instanceof java.sql.SQLTransientConnectionException
-          || t instanceof java.net.ConnectException
-          || (t instanceof java.sql.SQLException sql
-              && sql.getSQLState() != null
-              && sql.getSQLState().startsWith("08"))) {
-        return true;
-      }
-      // A failed rollback hides the failure that caused it: look at that one too.
-      if (t instanceof org.springframework.transaction.TransactionSystemException rollback
-          && rollback.getApplicationException() != null
-          && databaseUnavailable(rollback.getApplicationException())) {
-        return true;
-      }
-      if (throwable.getCause() == throwable) {
-        break;
-      }
-    }
-    return false;
   }
 
   private static String text(HttpServletRequest request, String attribute, String fallback) {

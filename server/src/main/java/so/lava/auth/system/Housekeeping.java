@@ -1,6 +1,7 @@
 package so.lava.auth.system;
 
 import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -54,12 +55,12 @@ class Housekeeping {
   }
 
   /** One run; returns what it deleted, or empty when another instance holds the lock. */
-  java.util.Optional<Result> run() {
+  Optional<Result> run() {
     return transactions.execute(
         status -> {
           boolean mine = jdbc.sql(TRY_LOCK).param("lock", LOCK).query(Boolean.class).single();
           if (!mine) {
-            return java.util.Optional.<Result>empty();
+            return Optional.<Result>empty();
           }
           int codes =
               jdbc.sql(DELETE_CODES)
@@ -70,7 +71,7 @@ class Housekeeping {
             log.info(
                 "housekeeping deleted {} old codes and {} idle rate-limit buckets", codes, buckets);
           }
-          return java.util.Optional.of(new Result(codes, buckets));
+          return Optional.of(new Result(codes, buckets));
         });
   }
 
