@@ -119,6 +119,7 @@ class ConnectController {
             details(login)));
     if (login.pasteMode()) {
       ModelAndView page = new ModelAndView(CODE_VIEW);
+      page.addObject("account", account);
       page.addObject("code", code.code());
       page.addObject("expiresAt", code.expiresAt().toString());
       page.addObject("expiresAtText", TIME.format(code.expiresAt()));
@@ -141,7 +142,7 @@ class ConnectController {
             address,
             details(login)));
     if (login.pasteMode()) {
-      return new ModelAndView(DENIED_VIEW);
+      return new ModelAndView(DENIED_VIEW, "account", account);
     }
     return redirect(login.denial().toString());
   }

@@ -89,6 +89,7 @@ class DashboardController {
             null,
             request.getRemoteAddr()));
     // Shown here, once, and never stored anywhere but as a hash: no redirect through the session.
+    model.addAttribute("account", account);
     model.addAttribute("key", row(created.summary()));
     model.addAttribute("secretKey", created.secretKey());
     return KEY_CREATED_VIEW;
@@ -99,6 +100,7 @@ class DashboardController {
     Account account = signedIn.require(authentication);
     KeySummary key =
         keys.findActive(id, account.merchantId()).orElseThrow(DashboardController::notFound);
+    model.addAttribute("account", account);
     model.addAttribute("key", row(key));
     return REVOKE_VIEW;
   }
